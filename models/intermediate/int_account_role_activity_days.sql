@@ -1,0 +1,66 @@
+with
+
+events as (
+
+    select * from {{ ref('int_engagement_logs_checked') }}
+
+),
+
+assignments as (
+
+    select * from {{ ref('int_role_assignments') }}
+
+),
+
+reporting_window as (
+
+    select * from {{ ref('int_reporting_window') }}
+
+),
+
+events_in_window as (
+
+    select
+        events.user_id,
+        events.account_id,
+        events.activity_at,
+        events.activity_date
+
+    from events
+    cross join reporting_window
+    where events.rejection_reason is null
+        -- events after as_of_date are outside the reporting window, not rejected
+        and events.activity_date <= reporting_window.as_of_date
+
+),
+
+attributed as (
+
+    -- an event counts for every assignment of its user that holds at the event time,
+    -- restricted to the event's own account when the product logged one
+    select distinct
+        assignments.account_id,
+        assignments.user_id,
+        assignments.role_tag,
+        assignments.counts_toward_multi_role,
+        events_in_window.activity_date
+
+    from events_in_window
+    inner join assignments
+        on events_in_window.user_id = assignments.user_id
+        and (
+            events_in_window.account_id is null
+            or events_in_window.account_id = assignments.account_id
+        )
+        and (
+            assignments.valid_from_at is null
+            or assignments.valid_from_at <= events_in_window.activity_at
+        )
+        and (
+            assignments.valid_to_at is null
+            or events_in_window.activity_at < assignments.valid_to_at
+        )
+
+)
+
+select * from attributed

@@ -1,0 +1,67 @@
+{#-
+    Every combination of the three segment columns with their roll-up ('all'), each
+    counted from the account rows again: percentages are never averaged.
+-#}
+{%- set segment_columns = ['industry', 'company_size', 'plan_tier'] -%}
+
+with
+
+account_periods as (
+
+    select * from {{ ref('fct_account_multi_role_engagement') }}
+
+),
+
+segment_counts as (
+
+    {% for combination in range(2 ** segment_columns | length) %}
+        select
+            period_grain,
+            period_start,
+            period_end,
+            is_complete_period,
+            {% for column in segment_columns -%}
+                {%- if (combination // (2 ** loop.index0)) % 2 == 1 -%}
+                    {{ column }},
+                {%- else -%}
+                    'all' as {{ column }},
+                {%- endif %}
+            {% endfor -%}
+            count(*) as total_accounts,
+            count(case when is_active_account then account_id end) as active_accounts,
+            count(case when is_multi_role then account_id end) as multi_role_accounts
+
+        from account_periods
+        group by
+            period_grain,
+            period_start,
+            period_end,
+            is_complete_period
+            {%- for column in segment_columns -%}
+                {%- if (combination // (2 ** loop.index0)) % 2 == 1 %},
+            {{ column }}
+                {%- endif -%}
+            {%- endfor %}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+with_percentages as (
+
+    select
+        *,
+        case
+            when active_accounts > 0
+                then 100.0 * multi_role_accounts / active_accounts
+        end as pct_multi_role_engagement,
+        case
+            when total_accounts > 0
+                then 100.0 * multi_role_accounts / total_accounts
+        end as pct_multi_role_of_all_accounts
+
+    from segment_counts
+
+)
+
+select * from with_percentages
