@@ -6,20 +6,6 @@ roster as (
 
 ),
 
-numbered as (
-
-    select
-        *,
-        -- exact copies share a row key; the number tells them apart
-        row_number() over (
-            partition by roster_row_key
-            order by roster_row_key
-        ) as row_occurrence
-
-    from roster
-
-),
-
 checked as (
 
     select
@@ -31,7 +17,7 @@ checked as (
             when valid_to_at <= valid_from_at then 'invalid_validity_range'
         end as rejection_reason
 
-    from numbered
+    from roster
 
 )
 

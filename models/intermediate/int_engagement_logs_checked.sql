@@ -12,20 +12,6 @@ assignments as (
 
 ),
 
-numbered as (
-
-    select
-        *,
-        -- exact copies share a row key; the number tells them apart
-        row_number() over (
-            partition by event_row_key
-            order by event_row_key
-        ) as row_occurrence
-
-    from logs
-
-),
-
 row_checks as (
 
     select
@@ -36,7 +22,7 @@ row_checks as (
             when activity_at > {{ build_started_at() }} then 'future_activity'
         end as row_rejection_reason
 
-    from numbered
+    from logs
 
 ),
 
@@ -44,20 +30,16 @@ event_copies as (
 
     select
         *,
-        -- among rows that passed the row checks, the earliest copy of an event goes on
-        case
-            when row_rejection_reason is null and event_id is not null
-                then row_number() over (
-                    partition by
-                        event_id,
-                        case when row_rejection_reason is null then 1 else 0 end
-                    order by
-                        activity_at asc,
-                        account_id asc nulls last,
-                        event_name asc nulls last,
-                        row_occurrence asc
-                )
-        end as event_copy_number
+        -- copies of one event_id among the rows that passed the row checks (reason null)
+        -- are numbered earliest first; only the first goes on
+        row_number() over (
+            partition by event_id, row_rejection_reason
+            order by
+                activity_at asc,
+                account_id asc nulls last,
+                event_name asc nulls last,
+                row_occurrence asc
+        ) as event_copy_number
 
     from row_checks
 
@@ -72,7 +54,7 @@ candidate_keys as (
 
     from event_copies
     where row_rejection_reason is null
-        and coalesce(event_copy_number, 1) = 1
+        and (event_id is null or event_copy_number = 1)
 
 ),
 
@@ -115,7 +97,8 @@ checked as (
         case
             when event_copies.row_rejection_reason is not null
                 then event_copies.row_rejection_reason
-            when event_copies.event_copy_number > 1 then 'duplicate_event'
+            when event_copies.event_id is not null and event_copies.event_copy_number > 1
+                then 'duplicate_event'
             when rostered_keys.user_id is null then 'user_not_rostered'
         end as rejection_reason
 

@@ -15,17 +15,19 @@ account_periods as (
 segment_counts as (
 
     {% for combination in range(2 ** segment_columns | length) %}
+        {%- set kept_columns = [] -%}
+        {%- for column in segment_columns -%}
+            {%- if (combination // (2 ** loop.index0)) % 2 == 1 -%}
+                {%- do kept_columns.append(column) -%}
+            {%- endif -%}
+        {%- endfor %}
         select
             period_grain,
             period_start,
             period_end,
             is_complete_period,
             {% for column in segment_columns -%}
-                {%- if (combination // (2 ** loop.index0)) % 2 == 1 -%}
-                    {{ column }},
-                {%- else -%}
-                    'all' as {{ column }},
-                {%- endif %}
+                {{ column if column in kept_columns else "'all' as " ~ column }},
             {% endfor -%}
             count(*) as total_accounts,
             count(case when is_active_account then account_id end) as active_accounts,
@@ -33,15 +35,8 @@ segment_counts as (
 
         from account_periods
         group by
-            period_grain,
-            period_start,
-            period_end,
-            is_complete_period
-            {%- for column in segment_columns -%}
-                {%- if (combination // (2 ** loop.index0)) % 2 == 1 %},
-            {{ column }}
-                {%- endif -%}
-            {%- endfor %}
+            {{ (['period_grain', 'period_start', 'period_end', 'is_complete_period'] + kept_columns)
+                | join(',\n            ') }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 

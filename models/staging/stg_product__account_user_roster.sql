@@ -29,6 +29,20 @@ keyed as (
 
     from renamed
 
+),
+
+numbered as (
+
+    select
+        *,
+        -- raw rows can repeat exactly; the copy number gives each copy a key of its own
+        row_number() over (
+            partition by roster_row_key
+            order by roster_row_key
+        ) as row_occurrence
+
+    from keyed
+
 )
 
-select * from keyed
+select * from numbered

@@ -1,0 +1,134 @@
+"""Load raw tables into a warehouse, run `dbt build` on them, read the public outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+RAW_COLUMNS = {
+    "account_user_roster": [("account_id", "varchar"), ("user_id", "varchar"), ("role_id", "varchar"),
+                            ("valid_from", "timestamp"), ("valid_to", "timestamp")],
+    "engagement_logs": [("event_id", "varchar"), ("user_id", "varchar"), ("account_id", "varchar"),
+                        ("activity_date", "timestamp"), ("event_name", "varchar")],
+    "role_classification_system": [("id", "varchar"), ("role_name", "varchar")],
+    "accounts": [("account_id", "varchar"), ("account_name", "varchar"), ("industry", "varchar"),
+                 ("employee_count", "integer"), ("plan_tier", "varchar")],
+}
+TABLE_OF_INPUT = {"roster": "account_user_roster", "logs": "engagement_logs",
+                  "roles": "role_classification_system", "accounts": "accounts"}
+
+ENGAGEMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "account_id",
+                      "industry", "company_size", "plan_tier", "rostered_users", "active_users",
+                      "active_roles", "active_role_list", "is_active_account", "is_multi_role"]
+SEGMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "industry",
+                   "company_size", "plan_tier", "total_accounts", "active_accounts", "multi_role_accounts",
+                   "pct_multi_role_engagement", "pct_multi_role_of_all_accounts"]
+
+
+def write_profiles(directory: Path, duckdb_path: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "profiles.yml").write_text(
+        "multi_role_engagement:\n"
+        "  target: duckdb\n"
+        "  outputs:\n"
+        "    duckdb:\n"
+        "      type: duckdb\n"
+        f"      path: '{duckdb_path}'\n"
+        "      schema: analytics\n"
+        "      threads: 2\n"
+    )
+    return directory
+
+
+def load_raw_duckdb(duckdb_path: Path, tables: dict, activity_type: str = "timestamp", schema: str = "raw"):
+    connection = duckdb.connect(str(duckdb_path))
+    connection.execute(f"create schema if not exists {schema}")
+    for input_name, rows in tables.items():
+        table = TABLE_OF_INPUT[input_name]
+        columns = RAW_COLUMNS[table]
+        column_sql = ", ".join(
+            f"{name} {activity_type if name == 'activity_date' else kind}" for name, kind in columns)
+        connection.execute(f"create or replace table {schema}.{table} ({column_sql})")
+        if rows:
+            placeholders = ", ".join("?" for _ in columns)
+            connection.executemany(
+                f"insert into {schema}.{table} values ({placeholders})",
+                [[row.get(name) for name, _ in columns] for row in rows])
+    connection.close()
+
+
+def dbt_vars(settings: dict, load_demo_data: bool = False) -> str:
+    values = {"load_demo_data": load_demo_data}
+    for key, value in settings.items():
+        values[key] = value.isoformat() if isinstance(value, dt.date) else value
+    return json.dumps(values)
+
+
+def run_dbt(work_dir: Path, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["DBT_PROFILES_DIR"] = str(work_dir / "profiles")
+    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    command = [DBT, *args, "--project-dir", str(PROJECT_DIR),
+               "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
+    completed = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    if check and completed.returncode != 0:
+        raise AssertionError(f"dbt {' '.join(args)} failed:\n{completed.stdout[-6000:]}\n{completed.stderr[-3000:]}")
+    return completed
+
+
+def read_table(duckdb_path: Path, relation: str, columns: list[str]) -> list[dict]:
+    connection = duckdb.connect(str(duckdb_path), read_only=True)
+    try:
+        cursor = connection.execute(f"select {', '.join(columns)} from {relation}")
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    finally:
+        connection.close()
+
+
+def read_outputs(duckdb_path: Path, schema: str = "analytics") -> dict:
+    connection = duckdb.connect(str(duckdb_path), read_only=True)
+    try:
+        rejections = dict(((table, reason), count) for table, reason, count in connection.execute(
+            f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by 1, 2").fetchall())
+    finally:
+        connection.close()
+    return {
+        "engagement": read_table(duckdb_path, f"{schema}.fct_account_multi_role_engagement", ENGAGEMENT_COLUMNS),
+        "by_segment": read_table(duckdb_path, f"{schema}.multi_role_engagement_by_segment", SEGMENT_COLUMNS),
+        "rejections": rejections,
+    }
+
+
+def normalise_row(row: dict) -> tuple:
+    """A hashable, engine-neutral form of an output row (floats rounded, dates as dates)."""
+    values = []
+    for key in sorted(row):
+        value = row[key]
+        if isinstance(value, float):
+            value = round(value, 6)
+        elif isinstance(value, dt.datetime):
+            value = value.date()
+        elif hasattr(value, "is_integer") and not isinstance(value, bool):  # Decimal
+            value = round(float(value), 6)
+        values.append((key, value))
+    return tuple(values)
+
+
+def assert_same_rows(actual: list[dict], expected: list[dict], label: str):
+    actual_rows = sorted(normalise_row(row) for row in actual)
+    expected_rows = sorted(normalise_row(row) for row in expected)
+    if actual_rows != expected_rows:
+        missing = [row for row in expected_rows if row not in actual_rows][:5]
+        extra = [row for row in actual_rows if row not in expected_rows][:5]
+        raise AssertionError(
+            f"{label}: {len(actual_rows)} rows built, {len(expected_rows)} expected.\n"
+            f"expected but not built (first 5): {missing}\nbuilt but not expected (first 5): {extra}")
