@@ -1,0 +1,39 @@
+-- The KPI of the latest complete month, overall and by plan tier.
+-- `dbt compile --select latest_kpi_by_plan_tier`, then run target/compiled/.../latest_kpi_by_plan_tier.sql.
+
+with
+
+segments as (
+
+    select * from {{ ref('multi_role_engagement_by_segment') }}
+
+),
+
+latest_complete_month as (
+
+    select max(period_start) as period_start
+    from segments
+    where period_grain = 'month' and is_complete_period
+
+),
+
+by_plan_tier as (
+
+    select
+        segments.period_start,
+        segments.plan_tier,
+        segments.total_accounts,
+        segments.active_accounts,
+        segments.multi_role_accounts,
+        segments.pct_multi_role_engagement
+
+    from segments
+    inner join latest_complete_month
+        on segments.period_start = latest_complete_month.period_start
+    where segments.period_grain = 'month'
+        and segments.industry = 'all'
+        and segments.company_size = 'all'
+
+)
+
+select * from by_plan_tier
