@@ -46,14 +46,19 @@ with_percentages as (
 
     select
         *,
-        case
-            when active_accounts > 0
-                then 100.0 * multi_role_accounts / active_accounts
-        end as pct_multi_role_engagement,
-        case
-            when total_accounts > 0
-                then 100.0 * multi_role_accounts / total_accounts
-        end as pct_multi_role_of_all_accounts
+        -- one 8-byte float on every engine, so BI tools read one type
+        cast(
+            case
+                when active_accounts > 0
+                    then 100.0 * multi_role_accounts / active_accounts
+            end as {{ type_double() }}
+        ) as pct_multi_role_engagement,
+        cast(
+            case
+                when total_accounts > 0
+                    then 100.0 * multi_role_accounts / total_accounts
+            end as {{ type_double() }}
+        ) as pct_multi_role_of_all_accounts
 
     from segment_counts
 

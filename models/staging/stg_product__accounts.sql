@@ -1,3 +1,4 @@
+{{ validate_identifier_vars() }}
 {{ depends_on_demo_seed('demo_accounts') }}
 
 with

@@ -34,36 +34,121 @@ SEGMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_pe
                    "pct_multi_role_engagement", "pct_multi_role_of_all_accounts"]
 
 
-def write_profiles(directory: Path, duckdb_path: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "profiles.yml").write_text(
-        "multi_role_engagement:\n"
-        "  target: duckdb\n"
-        "  outputs:\n"
-        "    duckdb:\n"
-        "      type: duckdb\n"
-        f"      path: '{duckdb_path}'\n"
-        "      schema: analytics\n"
-        "      threads: 2\n"
-    )
-    return directory
+class Engine:
+    """A warehouse the project builds on: how to reach it, load raw tables, read outputs."""
+
+    name = ""
+    placeholder = "?"
+    type_names = {"varchar": "varchar", "timestamp": "timestamp", "date": "date", "integer": "integer"}
+
+    def __init__(self, work_dir: Path):
+        self.work_dir = work_dir
+        self.profiles_dir = work_dir / "profiles"
+
+    def output_yaml(self) -> str:
+        raise NotImplementedError
+
+    def connect(self):
+        raise NotImplementedError
+
+    def write_profiles(self, extra_outputs: str = ""):
+        self.profiles_dir.mkdir(parents=True, exist_ok=True)
+        (self.profiles_dir / "profiles.yml").write_text(
+            "multi_role_engagement:\n"
+            f"  target: {self.name}\n"
+            "  outputs:\n"
+            f"    {self.name}:\n" + self.output_yaml() + extra_outputs)
+
+    def execute(self, statements: list[str]):
+        connection = self.connect()
+        try:
+            cursor = connection.cursor()
+            for statement in statements:
+                cursor.execute(statement)
+            if hasattr(connection, "commit"):
+                connection.commit()
+        finally:
+            connection.close()
+
+    def load_raw(self, tables: dict, activity_type: str = "timestamp", schema: str = "raw"):
+        connection = self.connect()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(f"create schema if not exists {schema}")
+            for input_name, rows in tables.items():
+                table = TABLE_OF_INPUT[input_name]
+                columns = RAW_COLUMNS[table]
+                column_sql = ", ".join(
+                    f"{name} {self.type_names[activity_type if name == 'activity_date' else kind]}"
+                    for name, kind in columns)
+                cursor.execute(f"drop table if exists {schema}.{table}")
+                cursor.execute(f"create table {schema}.{table} ({column_sql})")
+                if rows:
+                    placeholders = ", ".join(self.placeholder for _ in columns)
+                    cursor.executemany(f"insert into {schema}.{table} values ({placeholders})",
+                                       [[row.get(name) for name, _ in columns] for row in rows])
+            if hasattr(connection, "commit"):
+                connection.commit()
+        finally:
+            connection.close()
+
+    def query(self, sql: str) -> list[tuple]:
+        connection = self.connect()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql)
+            return cursor.fetchall()
+        finally:
+            connection.close()
+
+    def read_table(self, relation: str, columns: list[str]) -> list[dict]:
+        return [dict(zip(columns, row)) for row in self.query(f"select {', '.join(columns)} from {relation}")]
+
+    def read_outputs(self, schema: str = "analytics") -> dict:
+        rejections = {(table, reason): count for table, reason, count in self.query(
+            f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by source_table, reason")}
+        return {
+            "engagement": self.read_table(f"{schema}.fct_account_multi_role_engagement", ENGAGEMENT_COLUMNS),
+            "by_segment": self.read_table(f"{schema}.multi_role_engagement_by_segment", SEGMENT_COLUMNS),
+            "rejections": rejections,
+        }
+
+    def dbt(self, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+        return run_dbt(self.work_dir, args, check=check)
 
 
-def load_raw_duckdb(duckdb_path: Path, tables: dict, activity_type: str = "timestamp", schema: str = "raw"):
-    connection = duckdb.connect(str(duckdb_path))
-    connection.execute(f"create schema if not exists {schema}")
-    for input_name, rows in tables.items():
-        table = TABLE_OF_INPUT[input_name]
-        columns = RAW_COLUMNS[table]
-        column_sql = ", ".join(
-            f"{name} {activity_type if name == 'activity_date' else kind}" for name, kind in columns)
-        connection.execute(f"create or replace table {schema}.{table} ({column_sql})")
-        if rows:
-            placeholders = ", ".join("?" for _ in columns)
-            connection.executemany(
-                f"insert into {schema}.{table} values ({placeholders})",
-                [[row.get(name) for name, _ in columns] for row in rows])
-    connection.close()
+class DuckDBEngine(Engine):
+    name = "duckdb"
+
+    def __init__(self, work_dir: Path):
+        super().__init__(work_dir)
+        self.path = work_dir / "warehouse.duckdb"
+
+    def output_yaml(self) -> str:
+        return (f"      type: duckdb\n      path: '{self.path}'\n"
+                "      schema: analytics\n      threads: 2\n")
+
+    def connect(self):
+        return duckdb.connect(str(self.path))
+
+
+class PostgresEngine(Engine):
+    name = "postgres"
+    placeholder = "%s"
+
+    def __init__(self, work_dir: Path, cluster, database: str):
+        super().__init__(work_dir)
+        self.cluster = cluster
+        self.database = database
+        cluster.create_database(database)
+
+    def output_yaml(self, user: str | None = None) -> str:
+        return (f"      type: postgres\n      host: {self.cluster.host}\n      port: {self.cluster.port}\n"
+                f"      user: {user or self.cluster.superuser}\n      password: ''\n"
+                f"      dbname: {self.database}\n      schema: analytics\n      threads: 2\n")
+
+    def connect(self, user: str | None = None):
+        return self.cluster.connect(self.database, user=user)
 
 
 def dbt_vars(settings: dict, load_demo_data: bool = False) -> str:
@@ -83,29 +168,6 @@ def run_dbt(work_dir: Path, args: list[str], check: bool = True) -> subprocess.C
     if check and completed.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{completed.stdout[-6000:]}\n{completed.stderr[-3000:]}")
     return completed
-
-
-def read_table(duckdb_path: Path, relation: str, columns: list[str]) -> list[dict]:
-    connection = duckdb.connect(str(duckdb_path), read_only=True)
-    try:
-        cursor = connection.execute(f"select {', '.join(columns)} from {relation}")
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
-    finally:
-        connection.close()
-
-
-def read_outputs(duckdb_path: Path, schema: str = "analytics") -> dict:
-    connection = duckdb.connect(str(duckdb_path), read_only=True)
-    try:
-        rejections = dict(((table, reason), count) for table, reason, count in connection.execute(
-            f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by 1, 2").fetchall())
-    finally:
-        connection.close()
-    return {
-        "engagement": read_table(duckdb_path, f"{schema}.fct_account_multi_role_engagement", ENGAGEMENT_COLUMNS),
-        "by_segment": read_table(duckdb_path, f"{schema}.multi_role_engagement_by_segment", SEGMENT_COLUMNS),
-        "rejections": rejections,
-    }
 
 
 def normalise_row(row: dict) -> tuple:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dbt_harness import dbt_vars, load_raw_duckdb, run_dbt, write_profiles
+from dbt_harness import dbt_vars
 
 
 def small_tables():
@@ -24,17 +24,13 @@ def small_tables():
 
 
 @pytest.fixture
-def warehouse(tmp_path):
-    database = tmp_path / "warehouse.duckdb"
-    write_profiles(tmp_path / "profiles", database)
-    return tmp_path, database
+def warehouse(make_engine):
+    return make_engine("duckdb")
 
 
 def build(warehouse, tables, settings=None):
-    work_dir, database = warehouse
-    load_raw_duckdb(database, tables)
-    return run_dbt(work_dir, ["build", "--vars", dbt_vars(settings or {}), "--exclude", "test_type:unit"],
-                   check=False)
+    warehouse.load_raw(tables)
+    return warehouse.dbt(["build", "--vars", dbt_vars(settings or {}), "--exclude", "test_type:unit"], check=False)
 
 
 def test_clean_small_input_builds(warehouse):
@@ -85,8 +81,7 @@ def test_out_of_domain_vars_stop_the_build_naming_the_var(warehouse, settings, n
 
 
 def test_load_demo_data_must_be_a_boolean(warehouse):
-    work_dir, database = warehouse
-    load_raw_duckdb(database, small_tables())
-    result = run_dbt(work_dir, ["build", "--vars", '{"load_demo_data": "maybe"}'], check=False)
+    warehouse.load_raw(small_tables())
+    result = warehouse.dbt(["build", "--vars", '{"load_demo_data": "maybe"}'], check=False)
     assert result.returncode != 0
     assert "load_demo_data" in result.stdout and "true or false" in result.stdout

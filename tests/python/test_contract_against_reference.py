@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from dbt_harness import (assert_same_rows, dbt_vars, load_raw_duckdb, read_outputs, run_dbt,
-                         write_profiles)
+from conftest import ENGINES
+from dbt_harness import assert_same_rows, dbt_vars
 from random_inputs import random_input_set
 from reference import Settings, compute
 
@@ -21,19 +21,19 @@ def to_dates(rows):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_input_matches_reference(tmp_path, seed):
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_random_input_matches_reference(make_engine, engine_name, seed):
     tables, settings = random_input_set(seed)
     # every third set logs dates only, the other two timestamps (contract §2 allows both)
     activity_type = "date" if seed % 3 == 0 else "timestamp"
     if activity_type == "date":
         tables["logs"] = to_dates(tables["logs"])
 
-    database = tmp_path / "warehouse.duckdb"
-    write_profiles(tmp_path / "profiles", database)
-    load_raw_duckdb(database, tables, activity_type=activity_type)
+    engine = make_engine(engine_name)
+    engine.load_raw(tables, activity_type=activity_type)
     build_time = dt.datetime.utcnow()
-    run_dbt(tmp_path, ["build", "--vars", dbt_vars(settings), "--exclude", "test_type:unit"])
-    built = read_outputs(database)
+    engine.dbt(["build", "--vars", dbt_vars(settings), "--exclude", "test_type:unit"])
+    built = engine.read_outputs()
 
     expected = compute(tables["roster"], tables["logs"], tables["roles"], tables["accounts"],
                        Settings(period_grains=tuple(settings["period_grains"]),

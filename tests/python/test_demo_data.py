@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from dbt_harness import PROJECT_DIR, assert_same_rows, read_outputs, run_dbt, write_profiles
+from dbt_harness import PROJECT_DIR, assert_same_rows
 from reference import Settings, compute
 
 
@@ -20,12 +20,11 @@ def read_seed(name, integer_columns=()):
         return rows
 
 
-def test_demo_build_matches_reference(tmp_path):
-    database = tmp_path / "demo.duckdb"
-    write_profiles(tmp_path / "profiles", database)
+def test_demo_build_matches_reference(make_engine):
+    engine = make_engine("duckdb")
     build_time = dt.datetime.utcnow()
-    run_dbt(tmp_path, ["build"])
-    built = read_outputs(database)
+    engine.dbt(["build"])
+    built = engine.read_outputs()
 
     expected = compute(read_seed("demo_account_user_roster"), read_seed("demo_engagement_logs"),
                        read_seed("demo_role_classification_system"),
