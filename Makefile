@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export DBT_PROFILES_DIR := $(CURDIR)/.dbt
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run build test lint unit-and-data-tests pytest clean
+.PHONY: run setup system-packages test lint unit-and-data-tests pytest clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,11 @@ lint: setup
 unit-and-data-tests: setup
 	$(BIN)/dbt build --target duckdb
 
-pytest: setup
-	$(BIN)/pytest tests/python
+system-packages:
+	bash scripts/ensure_system_packages.sh
+
+pytest: setup system-packages
+	$(BIN)/pytest tests/python $(PYTEST_ARGS)
 
 clean:
 	rm -rf target logs dbt_packages *.duckdb

@@ -46,19 +46,16 @@ with_percentages as (
 
     select
         *,
-        -- one 8-byte float on every engine, so BI tools read one type
-        cast(
-            case
-                when active_accounts > 0
-                    then 100.0 * multi_role_accounts / active_accounts
-            end as {{ type_double() }}
-        ) as pct_multi_role_engagement,
-        cast(
-            case
-                when total_accounts > 0
-                    then 100.0 * multi_role_accounts / total_accounts
-            end as {{ type_double() }}
-        ) as pct_multi_role_of_all_accounts
+        -- divided as 8-byte floats on every engine: Spark would otherwise divide decimals
+        -- and round differently from DuckDB and PostgreSQL
+        case
+            when active_accounts > 0
+                then 100 * cast(multi_role_accounts as {{ type_double() }}) / active_accounts
+        end as pct_multi_role_engagement,
+        case
+            when total_accounts > 0
+                then 100 * cast(multi_role_accounts as {{ type_double() }}) / total_accounts
+        end as pct_multi_role_of_all_accounts
 
     from segment_counts
 

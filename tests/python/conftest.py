@@ -6,7 +6,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dbt_harness import DuckDBEngine, PostgresEngine  # noqa: E402
+from dbt_harness import DuckDBEngine, PostgresEngine, SparkEngine  # noqa: E402
 from postgres_cluster import PostgresCluster  # noqa: E402
 
 # Engines a test can run on; each non-default engine carries a mark, so `-m "not spark"`
@@ -14,6 +14,7 @@ from postgres_cluster import PostgresCluster  # noqa: E402
 ENGINES = [
     pytest.param("duckdb"),
     pytest.param("postgres", marks=pytest.mark.postgres),
+    pytest.param("spark", marks=pytest.mark.spark),
 ]
 
 
@@ -36,6 +37,8 @@ def make_engine(tmp_path, request):
         elif name == "postgres":
             engine = PostgresEngine(work_dir, request.getfixturevalue("postgres_cluster"),
                                     f"test_{uuid.uuid4().hex[:12]}")
+        elif name == "spark":
+            engine = SparkEngine(work_dir)
         else:
             raise ValueError(name)
         engine.write_profiles()

@@ -132,6 +132,75 @@ class DuckDBEngine(Engine):
         return duckdb.connect(str(self.path))
 
 
+class SparkEngine(Engine):
+    """A local PySpark session with its own Hive metastore in the test folder."""
+
+    name = "spark"
+
+    def output_yaml(self) -> str:
+        return ("      type: spark\n      method: session\n      host: localhost\n"
+                "      schema: analytics\n      threads: 1\n"
+                "      server_side_parameters:\n"
+                "        spark.master: 'local[2]'\n"
+                "        spark.sql.session.timeZone: UTC\n"
+                "        spark.ui.enabled: 'false'\n"
+                "        spark.sql.shuffle.partitions: '4'\n")
+
+    def _spark_io(self, command: str, payload: str) -> str:
+        completed = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("spark_io.py")), command, str(self.work_dir)],
+            input=payload, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+        if completed.returncode != 0:
+            raise AssertionError(f"spark_io {command} failed:\n{completed.stderr[-4000:]}")
+        return completed.stdout
+
+    def load_raw(self, tables: dict, activity_type: str = "timestamp", schema: str = "raw"):
+        from spark_io import encode
+
+        spec = {"schema": schema, "tables": []}
+        for input_name, rows in tables.items():
+            table = TABLE_OF_INPUT[input_name]
+            columns = [(name, activity_type if name == "activity_date" else kind)
+                       for name, kind in RAW_COLUMNS[table]]
+            spec["tables"].append({"name": table, "columns": columns,
+                                   "rows": [[encode(row.get(name)) for name, _ in columns] for row in rows]})
+        self._spark_io("load", json.dumps(spec))
+
+    def query(self, sql: str) -> list[tuple]:
+        from spark_io import decode
+
+        return [tuple(decode(value) for value in row) for row in json.loads(self._spark_io("query", sql))]
+
+    def read_outputs(self, schema: str = "analytics") -> dict:
+        # one Spark process for all three reads: each start costs seconds
+        queries = {
+            "engagement": f"select {', '.join(ENGAGEMENT_COLUMNS)} from {schema}.fct_account_multi_role_engagement",
+            "by_segment": f"select {', '.join(SEGMENT_COLUMNS)} from {schema}.multi_role_engagement_by_segment",
+            "rejections": f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by 1, 2",
+        }
+        union = " union all ".join(
+            f"select '{key}' as output, to_json(struct(*), map('ignoreNullFields', 'false')) as payload from ({sql})" for key, sql in queries.items())
+        outputs = {"engagement": [], "by_segment": [], "rejections": {}}
+        for output, payload in self.query(union):
+            record = json.loads(payload)
+            if output == "rejections":
+                values = list(record.values())
+                outputs["rejections"][(values[0], values[1])] = values[2]
+            else:
+                outputs[output].append(parse_json_row(record))
+        return outputs
+
+
+def parse_json_row(record: dict) -> dict:
+    """Spark's to_json writes dates as 'YYYY-MM-DD'; turn them back into dates."""
+    parsed = {}
+    for key, value in record.items():
+        if isinstance(value, str) and key in ("period_start", "period_end"):
+            value = dt.date.fromisoformat(value)
+        parsed[key] = value
+    return parsed
+
+
 class PostgresEngine(Engine):
     name = "postgres"
     placeholder = "%s"
@@ -159,12 +228,13 @@ def dbt_vars(settings: dict, load_demo_data: bool = False) -> str:
 
 
 def run_dbt(work_dir: Path, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+    # run from the test folder: a Spark session keeps its metastore in the working directory
     env = dict(os.environ)
     env["DBT_PROFILES_DIR"] = str(work_dir / "profiles")
     env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     command = [DBT, *args, "--project-dir", str(PROJECT_DIR),
                "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
-    completed = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    completed = subprocess.run(command, cwd=work_dir, env=env, capture_output=True, text=True)
     if check and completed.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{completed.stdout[-6000:]}\n{completed.stderr[-3000:]}")
     return completed
