@@ -36,8 +36,8 @@ events_in_window as (
 
 attributed as (
 
-    -- an event counts for every assignment of its user that holds at the event time,
-    -- restricted to the event's own account when the product logged one
+    -- an event counts for every assignment that covers it, so one event can make a user
+    -- active in several roles (and, without a logged account, in several accounts)
     select distinct
         assignments.account_id,
         assignments.user_id,
@@ -47,19 +47,7 @@ attributed as (
 
     from events_in_window
     inner join assignments
-        on events_in_window.user_id = assignments.user_id
-        and (
-            events_in_window.account_id is null
-            or events_in_window.account_id = assignments.account_id
-        )
-        and (
-            assignments.valid_from_at is null
-            or assignments.valid_from_at <= events_in_window.activity_at
-        )
-        and (
-            assignments.valid_to_at is null
-            or events_in_window.activity_at < assignments.valid_to_at
-        )
+        on {{ assignment_covers_event('assignments', 'events_in_window') }}
 
 )
 

@@ -67,19 +67,7 @@ rostered_keys as (
 
     from candidate_keys
     inner join assignments
-        on candidate_keys.user_id = assignments.user_id
-        and (
-            candidate_keys.account_id is null
-            or candidate_keys.account_id = assignments.account_id
-        )
-        and (
-            assignments.valid_from_at is null
-            or assignments.valid_from_at <= candidate_keys.activity_at
-        )
-        and (
-            assignments.valid_to_at is null
-            or candidate_keys.activity_at < assignments.valid_to_at
-        )
+        on {{ assignment_covers_event('assignments', 'candidate_keys') }}
 
 ),
 

@@ -264,3 +264,10 @@ def assert_same_rows(actual: list[dict], expected: list[dict], label: str):
         raise AssertionError(
             f"{label}: {len(actual_rows)} rows built, {len(expected_rows)} expected.\n"
             f"expected but not built (first 5): {missing}\nbuilt but not expected (first 5): {extra}")
+
+
+def assert_same_outputs(built: dict, expected: dict):
+    """Every public output equal: rejection counts, and every row of both marts."""
+    assert built["rejections"] == expected["rejections"]
+    assert_same_rows(built["engagement"], expected["engagement"], "fct_account_multi_role_engagement")
+    assert_same_rows(built["by_segment"], expected["by_segment"], "multi_role_engagement_by_segment")
