@@ -1,6 +1,3 @@
-{#- 16384 days (about 44 years) bounds the calendar; a data test fails past it. -#}
-{%- set max_days_in_window = 16384 -%}
-
 with
 
 reporting_window as (
@@ -9,32 +6,9 @@ reporting_window as (
 
 ),
 
-day_numbers as (
-
-    {{ dbt.generate_series(max_days_in_window) }}
-
-),
-
-calendar_days as (
-
-    select
-        cast(
-            {{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'reporting_window.first_activity_date') }}
-            as date
-        ) as calendar_date
-
-    from day_numbers
-    cross join reporting_window
-
-),
-
 window_days as (
 
-    select calendar_days.calendar_date
-
-    from calendar_days
-    cross join reporting_window
-    where calendar_days.calendar_date <= reporting_window.as_of_date
+    {{ day_spine('reporting_window', 'first_activity_date', 'as_of_date') }}
 
 ),
 
