@@ -29,6 +29,7 @@ TABLE_OF_INPUT = {"roster": "account_user_roster", "logs": "engagement_logs",
 ENGAGEMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "account_id",
                       "industry", "company_size", "plan_tier", "rostered_users", "active_users",
                       "active_roles", "active_role_list", "is_active_account", "is_multi_role"]
+MOVEMENT_COLUMNS = ["period_grain", "period_start", "account_id", "was_multi_role", "is_multi_role", "movement"]
 SEGMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "industry",
                    "company_size", "plan_tier", "total_accounts", "active_accounts", "multi_role_accounts",
                    "pct_multi_role_engagement", "pct_multi_role_of_all_accounts"]
@@ -110,6 +111,7 @@ class Engine:
         return {
             "engagement": self.read_table(f"{schema}.fct_account_multi_role_engagement", ENGAGEMENT_COLUMNS),
             "by_segment": self.read_table(f"{schema}.multi_role_engagement_by_segment", SEGMENT_COLUMNS),
+            "movement": self.read_table(f"{schema}.fct_account_multi_role_movement", MOVEMENT_COLUMNS),
             "rejections": rejections,
         }
 
@@ -176,11 +178,12 @@ class SparkEngine(Engine):
         queries = {
             "engagement": f"select {', '.join(ENGAGEMENT_COLUMNS)} from {schema}.fct_account_multi_role_engagement",
             "by_segment": f"select {', '.join(SEGMENT_COLUMNS)} from {schema}.multi_role_engagement_by_segment",
+            "movement": f"select {', '.join(MOVEMENT_COLUMNS)} from {schema}.fct_account_multi_role_movement",
             "rejections": f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by 1, 2",
         }
         union = " union all ".join(
             f"select '{key}' as output, to_json(struct(*), map('ignoreNullFields', 'false')) as payload from ({sql})" for key, sql in queries.items())
-        outputs = {"engagement": [], "by_segment": [], "rejections": {}}
+        outputs = {"engagement": [], "by_segment": [], "movement": [], "rejections": {}}
         for output, payload in self.query(union):
             record = json.loads(payload)
             if output == "rejections":
@@ -271,3 +274,4 @@ def assert_same_outputs(built: dict, expected: dict):
     assert built["rejections"] == expected["rejections"]
     assert_same_rows(built["engagement"], expected["engagement"], "fct_account_multi_role_engagement")
     assert_same_rows(built["by_segment"], expected["by_segment"], "multi_role_engagement_by_segment")
+    assert_same_rows(built["movement"], expected["movement"], "fct_account_multi_role_movement")

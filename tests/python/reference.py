@@ -98,6 +98,7 @@ class Result:
     by_segment: list          # rows of multi_role_engagement_by_segment
     rejections: dict          # (source_table, reason) -> count
     as_of_date: dt.date | None
+    movement: list = field(default_factory=list)  # rows of fct_account_multi_role_movement
 
 
 def holds_at(assignment, moment):
@@ -221,9 +222,11 @@ def compute(roster, logs, roles, accounts, settings: Settings) -> Result:
         segments[account_id] = (industry, size, plan_tier)
 
     engagement = []
+    period_starts = defaultdict(list)
     for grain in settings.period_grains:
         start = period_start(grain, first_date)
         while start <= as_of:
+            period_starts[grain].append(start)
             following = next_period_start(grain, start)
             end = following - dt.timedelta(days=1)
             base = defaultdict(set)
@@ -266,4 +269,21 @@ def compute(roster, logs, roles, accounts, settings: Settings) -> Result:
             "pct_multi_role_engagement": 100.0 * multi / active if active else None,
             "pct_multi_role_of_all_accounts": 100.0 * multi / total if total else None,
         })
-    return Result(engagement, by_segment, dict(rejections), as_of)
+    # §8: movement against the previous period of the same grain
+    multi_role = {(row["period_grain"], row["period_start"], row["account_id"]): row["is_multi_role"]
+                  for row in engagement}
+    movement = []
+    for grain, starts in period_starts.items():
+        for index, start in enumerate(starts):
+            previous = starts[index - 1] if index > 0 else None
+            accounts = {account for (g, s, account) in multi_role if g == grain and s in (start, previous)}
+            for account_id in accounts:
+                was = multi_role.get((grain, previous, account_id), False)
+                now = multi_role.get((grain, start, account_id), False)
+                movement.append({
+                    "period_grain": grain, "period_start": start, "account_id": account_id,
+                    "was_multi_role": was, "is_multi_role": now,
+                    "movement": {(False, True): "gained", (True, True): "retained",
+                                 (True, False): "lost", (False, False): "never"}[(was, now)],
+                })
+    return Result(engagement, by_segment, dict(rejections), as_of, movement)
