@@ -15,14 +15,6 @@ account_periods as (
 
 ),
 
-latest_complete_month as (
-
-    select max(period_start) as period_start
-    from account_periods
-    where period_grain = 'month' and is_complete_period
-
-),
-
 lost_accounts as (
 
     select
@@ -35,13 +27,12 @@ lost_accounts as (
         account_periods.active_role_list
 
     from movement
-    inner join latest_complete_month
-        on movement.period_start = latest_complete_month.period_start
     left join account_periods
         on movement.period_grain = account_periods.period_grain
         and movement.period_start = account_periods.period_start
         and movement.account_id = account_periods.account_id
     where movement.period_grain = 'month'
+        and movement.period_start = {{ latest_complete_period_start('month') }}
         and movement.movement = 'lost'
 
 )

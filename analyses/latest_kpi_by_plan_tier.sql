@@ -9,14 +9,6 @@ segments as (
 
 ),
 
-latest_complete_month as (
-
-    select max(period_start) as period_start
-    from segments
-    where period_grain = 'month' and is_complete_period
-
-),
-
 by_plan_tier as (
 
     select
@@ -28,9 +20,8 @@ by_plan_tier as (
         segments.pct_multi_role_engagement
 
     from segments
-    inner join latest_complete_month
-        on segments.period_start = latest_complete_month.period_start
     where segments.period_grain = 'month'
+        and segments.period_start = {{ latest_complete_period_start('month') }}
         and segments.industry = 'all'
         and segments.company_size = 'all'
 

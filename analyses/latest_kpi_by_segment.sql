@@ -8,22 +8,13 @@ segments as (
 
 ),
 
-latest_complete_month as (
-
-    select max(period_start) as period_start
-    from segments
-    where period_grain = 'month' and is_complete_period
-
-),
-
 latest_segments as (
 
     select segments.*
 
     from segments
-    inner join latest_complete_month
-        on segments.period_start = latest_complete_month.period_start
     where segments.period_grain = 'month'
+        and segments.period_start = {{ latest_complete_period_start('month') }}
 
 )
 

@@ -9,14 +9,6 @@ account_periods as (
 
 ),
 
-latest_complete_month as (
-
-    select max(period_start) as period_start
-    from account_periods
-    where period_grain = 'month' and is_complete_period
-
-),
-
 single_role_accounts as (
 
     select
@@ -29,9 +21,8 @@ single_role_accounts as (
         account_periods.rostered_users
 
     from account_periods
-    inner join latest_complete_month
-        on account_periods.period_start = latest_complete_month.period_start
     where account_periods.period_grain = 'month'
+        and account_periods.period_start = {{ latest_complete_period_start('month') }}
         and account_periods.active_roles = 1
 
 )
