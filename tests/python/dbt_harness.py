@@ -52,13 +52,13 @@ class Engine:
     def connect(self):
         raise NotImplementedError
 
-    def write_profiles(self, extra_outputs: str = ""):
+    def write_profiles(self):
         self.profiles_dir.mkdir(parents=True, exist_ok=True)
         (self.profiles_dir / "profiles.yml").write_text(
             "multi_role_engagement:\n"
             f"  target: {self.name}\n"
             "  outputs:\n"
-            f"    {self.name}:\n" + self.output_yaml() + extra_outputs)
+            f"    {self.name}:\n" + self.output_yaml())
 
     def execute(self, statements: list[str]):
         connection = self.connect()
@@ -214,9 +214,9 @@ class PostgresEngine(Engine):
         self.database = database
         cluster.create_database(database)
 
-    def output_yaml(self, user: str | None = None) -> str:
+    def output_yaml(self) -> str:
         return (f"      type: postgres\n      host: {self.cluster.host}\n      port: {self.cluster.port}\n"
-                f"      user: {user or self.cluster.superuser}\n      password: ''\n"
+                f"      user: {self.cluster.superuser}\n      password: ''\n"
                 f"      dbname: {self.database}\n      schema: analytics\n      threads: 2\n")
 
     def connect(self, user: str | None = None):
@@ -275,3 +275,14 @@ def assert_same_outputs(built: dict, expected: dict):
     assert_same_rows(built["engagement"], expected["engagement"], "fct_account_multi_role_engagement")
     assert_same_rows(built["by_segment"], expected["by_segment"], "multi_role_engagement_by_segment")
     assert_same_rows(built["movement"], expected["movement"], "fct_account_multi_role_movement")
+
+
+def build_demo_on_both(make_engine, engine_name: str):
+    """Build the demo data on DuckDB and on another engine; assert the outputs are equal."""
+    duck = make_engine("duckdb")
+    duck.dbt(["build"])
+    other = make_engine(engine_name)
+    # the full build: seeds, models, unit tests and data tests all run on the engine
+    other.dbt(["build"])
+    assert_same_outputs(other.read_outputs(), duck.read_outputs())
+    return other
