@@ -30,6 +30,8 @@ ENGAGEMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete
                       "industry", "company_size", "plan_tier", "rostered_users", "active_users",
                       "active_roles", "active_role_list", "is_active_account", "is_multi_role"]
 MOVEMENT_COLUMNS = ["period_grain", "period_start", "account_id", "was_multi_role", "is_multi_role", "movement"]
+ROLE_COVERAGE_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "plan_tier",
+                         "role_tag", "active_accounts", "accounts_with_role_active", "pct_role_coverage"]
 SEGMENT_COLUMNS = ["period_grain", "period_start", "period_end", "is_complete_period", "industry",
                    "company_size", "plan_tier", "total_accounts", "active_accounts", "multi_role_accounts",
                    "pct_multi_role_engagement", "pct_multi_role_of_all_accounts"]
@@ -112,6 +114,7 @@ class Engine:
             "engagement": self.read_table(f"{schema}.fct_account_multi_role_engagement", ENGAGEMENT_COLUMNS),
             "by_segment": self.read_table(f"{schema}.multi_role_engagement_by_segment", SEGMENT_COLUMNS),
             "movement": self.read_table(f"{schema}.fct_account_multi_role_movement", MOVEMENT_COLUMNS),
+            "role_coverage": self.read_table(f"{schema}.role_coverage_by_plan_tier", ROLE_COVERAGE_COLUMNS),
             "rejections": rejections,
         }
 
@@ -179,11 +182,12 @@ class SparkEngine(Engine):
             "engagement": f"select {', '.join(ENGAGEMENT_COLUMNS)} from {schema}.fct_account_multi_role_engagement",
             "by_segment": f"select {', '.join(SEGMENT_COLUMNS)} from {schema}.multi_role_engagement_by_segment",
             "movement": f"select {', '.join(MOVEMENT_COLUMNS)} from {schema}.fct_account_multi_role_movement",
+            "role_coverage": f"select {', '.join(ROLE_COVERAGE_COLUMNS)} from {schema}.role_coverage_by_plan_tier",
             "rejections": f"select source_table, reason, count(*) from {schema}.dq_rejected_rows group by 1, 2",
         }
         union = " union all ".join(
             f"select '{key}' as output, to_json(struct(*), map('ignoreNullFields', 'false')) as payload from ({sql})" for key, sql in queries.items())
-        outputs = {"engagement": [], "by_segment": [], "movement": [], "rejections": {}}
+        outputs = {"engagement": [], "by_segment": [], "movement": [], "role_coverage": [], "rejections": {}}
         for output, payload in self.query(union):
             record = json.loads(payload)
             if output == "rejections":
@@ -270,11 +274,12 @@ def assert_same_rows(actual: list[dict], expected: list[dict], label: str):
 
 
 def assert_same_outputs(built: dict, expected: dict):
-    """Every public output equal: rejection counts, and every row of both marts."""
+    """Every public output equal: rejection counts, and every row of every mart."""
     assert built["rejections"] == expected["rejections"]
     assert_same_rows(built["engagement"], expected["engagement"], "fct_account_multi_role_engagement")
     assert_same_rows(built["by_segment"], expected["by_segment"], "multi_role_engagement_by_segment")
     assert_same_rows(built["movement"], expected["movement"], "fct_account_multi_role_movement")
+    assert_same_rows(built["role_coverage"], expected["role_coverage"], "role_coverage_by_plan_tier")
 
 
 def build_demo_on_both(make_engine, engine_name: str):

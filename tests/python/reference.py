@@ -99,6 +99,7 @@ class Result:
     rejections: dict          # (source_table, reason) -> count
     as_of_date: dt.date | None
     movement: list = field(default_factory=list)  # rows of fct_account_multi_role_movement
+    role_coverage: list = field(default_factory=list)  # rows of role_coverage_by_plan_tier
 
 
 def holds_at(assignment, moment):
@@ -286,4 +287,22 @@ def compute(roster, logs, roles, accounts, settings: Settings) -> Result:
                     "movement": {(False, True): "gained", (True, True): "retained",
                                  (True, False): "lost", (False, False): "never"}[(was, now)],
                 })
-    return Result(engagement, by_segment, dict(rejections), as_of, movement)
+    # role coverage: per counted role of the role system, share of active accounts with it active
+    counted_tags = sorted({tag for tag, counts in role_tags.values() if counts})
+    tier_groups = defaultdict(list)
+    for row in engagement:
+        for tier in (row["plan_tier"], "all"):
+            tier_groups[(row["period_grain"], row["period_start"], row["period_end"],
+                         row["is_complete_period"], tier)].append(row)
+    role_coverage = []
+    for (grain, start, end, complete, tier), rows in tier_groups.items():
+        active = [row for row in rows if row["is_active_account"]]
+        for tag in counted_tags:
+            with_role = sum(1 for row in active if tag in row["active_role_list"].split(","))
+            role_coverage.append({
+                "period_grain": grain, "period_start": start, "period_end": end, "is_complete_period": complete,
+                "plan_tier": tier, "role_tag": tag, "active_accounts": len(active),
+                "accounts_with_role_active": with_role,
+                "pct_role_coverage": 100.0 * with_role / len(active) if active else None,
+            })
+    return Result(engagement, by_segment, dict(rejections), as_of, movement, role_coverage)
