@@ -1,6 +1,6 @@
 -- Which roles are active in the latest complete month, by plan tier: the share of active
 -- accounts in which someone works in each role. A tier low on the KPI and on one role lacks
--- that role. `dbt compile --select role_coverage_by_plan_tier`, then run the compiled SQL.
+-- that role. `dbt compile --select latest_role_coverage_by_plan_tier`, then run the compiled SQL.
 
 with
 
