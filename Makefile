@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export DBT_PROFILES_DIR := $(CURDIR)/.dbt
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run setup system-packages test lint unit-and-data-tests pytest clean
+.PHONY: run setup system-packages test lint unit-and-data-tests pytest site readme-picture clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,21 @@ run: setup
 	$(BIN)/dbt build --target duckdb
 	$(BIN)/python scripts/show_kpi.py
 
+## What users look at: the dbt docs site (one self-contained HTML file) and the KPI report
+## (self-contained HTML plus PNG charts), both from a DuckDB build of the demo data.
+site: setup
+	$(BIN)/dbt build --target duckdb
+	$(BIN)/dbt docs generate --target duckdb --static
+	mkdir -p site/docs
+	cp target/static_index.html site/docs/index.html
+	$(BIN)/python scripts/make_report.py --output-dir site/report
+	@echo "Docs site: site/docs/index.html    Report: site/report/multi_role_engagement_report.html"
+
+## The README's picture of the report: the top of the report as Chromium renders it.
+readme-picture: site system-packages
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 \
+		--screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/site/report/multi_role_engagement_report.html
+
 ## Every check: sqlfluff, dbt build with its unit and data tests, the pytest suite.
 test: setup lint unit-and-data-tests pytest
 
@@ -42,4 +57,4 @@ pytest: setup system-packages
 	$(BIN)/pytest tests/python $(PYTEST_ARGS)
 
 clean:
-	rm -rf target logs dbt_packages *.duckdb
+	rm -rf target logs dbt_packages site *.duckdb

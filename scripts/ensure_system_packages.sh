@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test suite needs PostgreSQL server binaries (initdb, pg_ctl) and a Java runtime for
-# PySpark. Machines of this project's kind ship both; on one that lacks them, install them
+# The test suite needs PostgreSQL server binaries (initdb, pg_ctl), a Java runtime for
+# PySpark and Chromium to render the docs site. Machines of this project's kind ship both; on one that lacks them, install them
 # from Debian's packages (as root), so a fresh machine needs no step done by hand.
 set -euo pipefail
 
@@ -11,6 +11,9 @@ fi
 if ! command -v java >/dev/null 2>&1; then
     missing+=(openjdk-17-jre-headless)
 fi
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+    missing+=(chromium)
+fi
 if ! command -v runuser >/dev/null 2>&1; then
     missing+=(util-linux)
 fi
@@ -19,7 +22,7 @@ if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "Missing system packages: ${missing[*]}. Install them (PostgreSQL 15 server, Java 17) and rerun." >&2
+    echo "Missing system packages: ${missing[*]}. Install them (PostgreSQL 15 server, Java 17, Chromium) and rerun." >&2
     exit 1
 fi
 echo "Installing system packages: ${missing[*]}"
