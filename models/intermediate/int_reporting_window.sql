@@ -2,15 +2,17 @@
 
 with
 
-events as (
+processed as (
 
-    select * from {{ ref('int_engagement_logs_checked') }}
+    select * from {{ ref('int_engagement_logs_processed') }}
 
 ),
 
 accepted_events as (
 
-    select activity_date from events
+    -- every accepted event is attributed to at least one assignment, so the activity
+    -- rows span exactly the accepted events' dates
+    select activity_date from processed
     where rejection_reason is null
 
 ),

@@ -8,7 +8,7 @@ roster as (
 
 logs as (
 
-    select * from {{ ref('int_engagement_logs_checked') }}
+    select * from {{ ref('int_engagement_logs_processed') }}
 
 ),
 

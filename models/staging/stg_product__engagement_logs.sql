@@ -31,20 +31,6 @@ keyed as (
 
     from renamed
 
-),
-
-numbered as (
-
-    select
-        *,
-        -- raw rows can repeat exactly; the copy number gives each copy a key of its own
-        row_number() over (
-            partition by event_row_key
-            order by event_row_key
-        ) as row_occurrence
-
-    from keyed
-
 )
 
-select * from numbered
+select * from keyed

@@ -86,14 +86,28 @@ class Engine:
                     for name, kind in columns)
                 cursor.execute(f"drop table if exists {schema}.{table}")
                 cursor.execute(f"create table {schema}.{table} ({column_sql})")
-                if rows:
-                    placeholders = ", ".join(self.placeholder for _ in columns)
-                    cursor.executemany(f"insert into {schema}.{table} values ({placeholders})",
-                                       [[row.get(name) for name, _ in columns] for row in rows])
+                self._insert(cursor, f"{schema}.{table}", columns, rows)
             if hasattr(connection, "commit"):
                 connection.commit()
         finally:
             connection.close()
+
+    def append_raw(self, input_name: str, rows: list[dict], schema: str = "raw"):
+        """Append rows to a raw table, as the product's loader does every day."""
+        table = TABLE_OF_INPUT[input_name]
+        connection = self.connect()
+        try:
+            self._insert(connection.cursor(), f"{schema}.{table}", RAW_COLUMNS[table], rows)
+            if hasattr(connection, "commit"):
+                connection.commit()
+        finally:
+            connection.close()
+
+    def _insert(self, cursor, relation: str, columns: list, rows: list[dict]):
+        if rows:
+            placeholders = ", ".join(self.placeholder for _ in columns)
+            cursor.executemany(f"insert into {relation} values ({placeholders})",
+                               [[row.get(name) for name, _ in columns] for row in rows])
 
     def query(self, sql: str) -> list[tuple]:
         connection = self.connect()
@@ -131,7 +145,7 @@ class DuckDBEngine(Engine):
 
     def output_yaml(self) -> str:
         return (f"      type: duckdb\n      path: '{self.path}'\n"
-                "      schema: analytics\n      threads: 2\n")
+                "      schema: analytics\n      threads: 1\n")  # see profiles.yml.example
 
     def connect(self):
         return duckdb.connect(str(self.path))
@@ -263,8 +277,8 @@ def normalise_row(row: dict) -> tuple:
 
 
 def assert_same_rows(actual: list[dict], expected: list[dict], label: str):
-    actual_rows = sorted(normalise_row(row) for row in actual)
-    expected_rows = sorted(normalise_row(row) for row in expected)
+    actual_rows = sorted((normalise_row(row) for row in actual), key=repr)
+    expected_rows = sorted((normalise_row(row) for row in expected), key=repr)
     if actual_rows != expected_rows:
         missing = [row for row in expected_rows if row not in actual_rows][:5]
         extra = [row for row in actual_rows if row not in expected_rows][:5]
