@@ -17,7 +17,7 @@
 
 with
 
-logs as (
+logs as {{ inline_cte() }} (
 
     select * from {{ ref('stg_product__engagement_logs') }}
 
@@ -29,7 +29,7 @@ assignments as (
 
 ),
 
-logs_to_process as (
+logs_to_process as {{ inline_cte() }} (
 
     select * from logs
     {% if reprocess_from_date -%}
@@ -39,7 +39,7 @@ logs_to_process as (
 
 ),
 
-row_checks as (
+row_checks as {{ inline_cte() }} (
 
     select
         *,
@@ -53,7 +53,7 @@ row_checks as (
 
 ),
 
-passed_rows as (
+passed_rows as {{ inline_cte() }} (
 
     select * from row_checks
     where row_rejection_reason is null
@@ -91,7 +91,7 @@ earlier_copies as (
 
 ),
 
-single_copies as (
+single_copies as {{ inline_cte() }} (
 
     select
         passed_rows.*,
@@ -104,7 +104,7 @@ single_copies as (
 
 ),
 
-repeated_copies as (
+repeated_copies as {{ inline_cte() }} (
 
     select
         passed_rows.*,
@@ -123,7 +123,7 @@ repeated_copies as (
 
 ),
 
-copies as (
+copies as {{ inline_cte() }} (
 
     select * from single_copies
     union all
@@ -131,7 +131,7 @@ copies as (
 
 ),
 
-duplicate_checks as (
+duplicate_checks as {{ inline_cte() }} (
 
     select
         copies.*,
@@ -146,24 +146,24 @@ duplicate_checks as (
 
 ),
 
-kept_events as (
+kept_events as {{ inline_cte() }} (
 
     select * from duplicate_checks
     where duplicate_reason is null
 
 ),
 
-attributed as (
+attributed as {{ inline_cte() }} (
 
     -- an event counts for every assignment that covers it, so one event can make a user
     -- active in several roles (and, without a logged account, in several accounts); an
     -- event no assignment covers finds no partner here
     select
-        kept_events.event_row_key,
         kept_events.event_id,
         kept_events.user_id,
         kept_events.account_id as event_account_id,
         kept_events.activity_at,
+        kept_events.event_name,
         kept_events.activity_date,
         assignments.account_id,
         assignments.role_tag,
@@ -193,12 +193,12 @@ activity_days as (
 rejected_rows as (
 
     select
-        event_row_key,
         event_id,
         user_id,
         account_id,
         activity_at,
         activity_date,
+        event_name,
         row_rejection_reason as rejection_reason
 
     from row_checks
@@ -207,12 +207,12 @@ rejected_rows as (
     union all
 
     select
-        event_row_key,
         event_id,
         user_id,
         account_id,
         activity_at,
         activity_date,
+        event_name,
         duplicate_reason as rejection_reason
 
     from duplicate_checks
@@ -221,16 +221,27 @@ rejected_rows as (
     union all
 
     select
-        event_row_key,
         event_id,
         user_id,
         event_account_id as account_id,
         activity_at,
         activity_date,
+        event_name,
         'user_not_rostered' as rejection_reason
 
     from attributed
     where not is_rostered
+
+),
+
+keyed_rejected_rows as (
+
+    -- the same key as staging's event_row_key, built for the few rejected rows only
+    select
+        *,
+        {{ row_key(['event_id', 'user_id', 'account_id', 'activity_at', 'event_name']) }} as event_row_key
+
+    from rejected_rows
 
 ),
 
@@ -244,7 +255,7 @@ numbered_rejected_rows as (
             order by rejection_reason
         ) as row_occurrence
 
-    from rejected_rows
+    from keyed_rejected_rows
 
 ),
 
