@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export DBT_PROFILES_DIR := $(CURDIR)/.dbt
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: run setup system-packages test lint unit-and-data-tests pytest site readme-picture clean
+.PHONY: run setup system-packages test lint unit-and-data-tests pytest site readme-picture benchmark clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ site: setup
 readme-picture: site system-packages
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 \
 		--screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/site/report/multi_role_engagement_report.html
+
+## Not a test: full and incremental builds against the floor at 1M, 10M and 100M events
+## (about half an hour and 10 GB of temporary disk), see BENCHMARKS.md.
+benchmark: setup system-packages
+	$(BIN)/python scripts/benchmark.py
 
 ## Every check: sqlfluff, dbt build with its unit and data tests, the pytest suite.
 test: setup lint unit-and-data-tests pytest

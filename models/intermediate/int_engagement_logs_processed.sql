@@ -39,7 +39,8 @@ logs_to_process as {{ inline_cte() }} (
 
 ),
 
-row_checks as {{ inline_cte() }} (
+-- a full build streams the whole log; an incremental run reads its few days once
+row_checks as {{ inline_cte(inline=not reprocess_from_date) }} (
 
     select
         *,
