@@ -1,7 +1,7 @@
 {#-
     The one pass over the raw engagement logs; nothing downstream reads them again.
     Two kinds of rows: the activity (rejection_reason null), one row per
-    (account, user, role, activity date) that an accepted event is attributed to; and one
+    (account, user, role_id, activity date) that an accepted event is attributed to; and one
     row per rejected raw row, with the first reason of contract §5 that applies.
 
     Incremental: a run recomputes the days from engagement_reprocess_from_date() on (late
@@ -167,8 +167,7 @@ attributed as {{ inline_cte() }} (
         kept_events.event_name,
         kept_events.activity_date,
         assignments.account_id,
-        assignments.role_tag,
-        assignments.counts_toward_multi_role,
+        assignments.role_id,
         assignments.user_id is not null as is_rostered
 
     from kept_events
@@ -179,11 +178,12 @@ attributed as {{ inline_cte() }} (
 
 activity_days as (
 
+    -- by role_id, not by tag: a change to role_taxonomy then applies to every day already
+    -- processed, without a full refresh
     select distinct
         account_id,
         user_id,
-        role_tag,
-        counts_toward_multi_role,
+        role_id,
         activity_date
 
     from attributed
@@ -266,8 +266,7 @@ processed as (
         activity_date,
         account_id,
         user_id,
-        role_tag,
-        counts_toward_multi_role,
+        role_id,
         cast(null as {{ dbt.type_string() }}) as rejection_reason,
         cast(null as {{ dbt.type_string() }}) as event_row_key,
         cast(null as {{ dbt.type_bigint() }}) as row_occurrence,
@@ -282,8 +281,7 @@ processed as (
         activity_date,
         account_id,
         user_id,
-        cast(null as {{ dbt.type_string() }}) as role_tag,
-        cast(null as {{ dbt.type_boolean() }}) as counts_toward_multi_role,
+        cast(null as {{ dbt.type_string() }}) as role_id,
         rejection_reason,
         event_row_key,
         row_occurrence,

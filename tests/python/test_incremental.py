@@ -2,7 +2,8 @@
 
 A random input set arrives in three batches, the way a product's loader appends events:
 late events (dated inside the lookback, loaded a run later), copies of event ids that
-cross the reprocessed window, rows without a date and future rows. After every step the
+cross the reprocessed window, rows without a date and future rows; then a role is relabelled
+for all of history. After every step the
 outputs must equal both the independent reference on everything loaded so far and a
 `--full-refresh` build, row for row, including the incremental model itself.
 """
@@ -24,7 +25,7 @@ from reference import Settings, compute
 
 LOOKBACK_DAYS = 3
 PROCESSED = "analytics.int_engagement_logs_processed"
-PROCESSED_COLUMNS = ["activity_date", "account_id", "user_id", "role_tag", "counts_toward_multi_role",
+PROCESSED_COLUMNS = ["activity_date", "account_id", "user_id", "role_id",
                      "rejection_reason", "event_row_key", "row_occurrence", "event_id", "activity_at"]
 SEEDS = [int(seed) for seed in os.environ.get("INCREMENTAL_SEEDS", "4,6,15").split(",")]
 CASES = [pytest.param(engine, seed, marks=[pytest.mark.postgres] if engine == "postgres" else [],
@@ -140,6 +141,17 @@ def test_incremental_runs_equal_reference_and_full_refresh(make_engine, engine_n
     # a crash that left the delete committed but not the insert: the next run repairs it
     latest = engine.query(f"select max(activity_date) from {PROCESSED} where rejection_reason is null")[0][0]
     engine.execute([f"delete from {PROCESSED} where activity_date >= cast('{latest:%Y-%m-%d}' as date)"])
+    engine.dbt(build)
+    assert_same_outputs(engine.read_outputs(), expected_outputs(tables, loaded, settings, build_time))
+
+    # a role relabelled for all history (what a taxonomy change does): applies to every day
+    # already processed, with no full refresh
+    relabelled = next(row for row in tables["roles"] if row["id"])
+    new_label = "Billing Manager" if (relabelled["role_name"] or "").strip().lower() in ("admin", "viewer") else " VIEWER"
+    engine.execute([f"update raw.role_classification_system set role_name = '{new_label}' where id = '{relabelled['id']}'"])
+    tables = {**tables, "roles": [{**row, "role_name": new_label} if row is relabelled else row
+                                  for row in tables["roles"]]}
+    build_time = dt.datetime.utcnow()
     engine.dbt(build)
     processed_incremental, outputs_incremental = read_processed(engine), engine.read_outputs()
     assert_same_outputs(outputs_incremental, expected_outputs(tables, loaded, settings, build_time))
