@@ -248,13 +248,19 @@ def dbt_vars(settings: dict, load_demo_data: bool = False) -> str:
     return json.dumps(values)
 
 
-def run_dbt(work_dir: Path, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
-    # run from the test folder: a Spark session keeps its metastore in the working directory
+def dbt_invocation(work_dir: Path, args: list[str]) -> tuple[list[str], dict]:
+    """The dbt command line and environment for a test folder's profile, target and logs."""
     env = dict(os.environ)
     env["DBT_PROFILES_DIR"] = str(work_dir / "profiles")
     env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     command = [DBT, *args, "--project-dir", str(PROJECT_DIR),
                "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
+    return command, env
+
+
+def run_dbt(work_dir: Path, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+    # run from the test folder: a Spark session keeps its metastore in the working directory
+    command, env = dbt_invocation(work_dir, args)
     completed = subprocess.run(command, cwd=work_dir, env=env, capture_output=True, text=True)
     if check and completed.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{completed.stdout[-6000:]}\n{completed.stderr[-3000:]}")

@@ -60,6 +60,22 @@ def load_size_bands():
         ]
 
 
+def read_demo_tables() -> dict:
+    """The shipped demo raw tables (seeds/demo), empty cells as null, as compute() takes them."""
+    def read_seed(name, integer_columns=()):
+        with open(PROJECT_DIR / "seeds" / "demo" / f"{name}.csv", newline="") as handle:
+            rows = []
+            for row in csv.DictReader(handle):
+                cleaned = {key: (value if value != "" else None) for key, value in row.items()}
+                for column in integer_columns:
+                    cleaned[column] = int(cleaned[column]) if cleaned[column] is not None else None
+                rows.append(cleaned)
+            return rows
+
+    return {"roster": read_seed("demo_account_user_roster"), "logs": read_seed("demo_engagement_logs"),
+            "roles": read_seed("demo_role_classification_system"),
+            "accounts": read_seed("demo_accounts", integer_columns=["employee_count"])}
+
 def period_start(grain, day: dt.date) -> dt.date:
     if grain == "day":
         return day
@@ -100,6 +116,19 @@ class Result:
     as_of_date: dt.date | None
     movement: list = field(default_factory=list)  # rows of fct_account_multi_role_movement
     role_coverage: list = field(default_factory=list)  # rows of role_coverage_by_plan_tier
+
+
+def settings_for(dbt_vars: dict, build_time: dt.datetime) -> Settings:
+    """The settings of a dbt build run with these vars (the project's defaults where absent)."""
+    defaults = Settings(build_time=build_time)
+    return Settings(period_grains=tuple(dbt_vars.get("period_grains", defaults.period_grains)),
+                    min_active_days=dbt_vars.get("min_active_days", defaults.min_active_days),
+                    as_of_date=dbt_vars.get("as_of_date"), build_time=build_time)
+
+
+def compute_tables(tables: dict, settings: Settings) -> Result:
+    """compute() on the four inputs of a dict keyed roster, logs, roles, accounts."""
+    return compute(tables["roster"], tables["logs"], tables["roles"], tables["accounts"], settings)
 
 
 def holds_at(assignment, moment):

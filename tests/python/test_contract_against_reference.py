@@ -10,7 +10,7 @@ import pytest
 from conftest import ENGINES
 from dbt_harness import assert_same_outputs, dbt_vars
 from random_inputs import random_input_set
-from reference import Settings, compute
+from reference import compute_tables, settings_for
 
 FIRST_SEED = int(os.environ.get("REFERENCE_SEED_START", "1"))
 SEEDS = range(FIRST_SEED, FIRST_SEED + int(os.environ.get("REFERENCE_SEED_COUNT", "12")))
@@ -39,10 +39,7 @@ def test_random_input_matches_reference(make_engine, engine_name, seed):
     engine.dbt(["build", "--vars", dbt_vars(settings), "--exclude", "test_type:unit"])
     built = engine.read_outputs()
 
-    expected = compute(tables["roster"], tables["logs"], tables["roles"], tables["accounts"],
-                       Settings(period_grains=tuple(settings["period_grains"]),
-                                min_active_days=settings["min_active_days"],
-                                as_of_date=settings["as_of_date"], build_time=build_time))
+    expected = compute_tables(tables, settings_for(settings, build_time))
 
     assert_same_outputs(built, vars(expected))
     # the sets must exercise the rules, not only agree on emptiness

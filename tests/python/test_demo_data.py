@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
-from dbt_harness import PROJECT_DIR, assert_same_outputs
-from reference import Settings, compute
+from dbt_harness import assert_same_outputs
+from reference import Settings, compute_tables, read_demo_tables
 
-
-def read_seed(name, integer_columns=()):
-    with open(PROJECT_DIR / "seeds" / "demo" / f"{name}.csv", newline="") as handle:
-        rows = []
-        for row in csv.DictReader(handle):
-            cleaned = {key: (value if value != "" else None) for key, value in row.items()}
-            for column in integer_columns:
-                cleaned[column] = int(cleaned[column]) if cleaned[column] is not None else None
-            rows.append(cleaned)
-        return rows
 
 
 def test_demo_build_matches_reference(make_engine):
@@ -26,10 +15,7 @@ def test_demo_build_matches_reference(make_engine):
     engine.dbt(["build"])
     built = engine.read_outputs()
 
-    expected = compute(read_seed("demo_account_user_roster"), read_seed("demo_engagement_logs"),
-                       read_seed("demo_role_classification_system"),
-                       read_seed("demo_accounts", integer_columns=["employee_count"]),
-                       Settings(build_time=build_time))
+    expected = compute_tables(read_demo_tables(), Settings(build_time=build_time))
 
     assert_same_outputs(built, vars(expected))
     # the demo carries every kind of bad row the contract names for these two tables

@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from dbt_harness import PROJECT_DIR, DuckDBEngine
-from reference import Settings, compute
-from test_demo_data import read_seed
+from reference import Settings, compute_tables, read_demo_tables
 
 PROJECT = "multi_role_engagement"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -43,10 +42,7 @@ def demo_site(tmp_path_factory):
     report_dir = work_dir / "report"
     subprocess.run([sys.executable, str(PROJECT_DIR / "scripts" / "make_report.py"), "--database", str(engine.path),
                     "--output-dir", str(report_dir)], check=True, capture_output=True, text=True)
-    expected = compute(read_seed("demo_account_user_roster"), read_seed("demo_engagement_logs"),
-                       read_seed("demo_role_classification_system"),
-                       read_seed("demo_accounts", integer_columns=["employee_count"]),
-                       Settings(build_time=build_time))
+    expected = compute_tables(read_demo_tables(), Settings(build_time=build_time))
     return {"target": work_dir / "target", "report": report_dir, "expected": expected}
 
 

@@ -19,9 +19,9 @@ import time
 
 import pytest
 
-from dbt_harness import DBT, PROJECT_DIR, assert_same_outputs, assert_same_rows, dbt_vars
+from dbt_harness import assert_same_outputs, assert_same_rows, dbt_invocation, dbt_vars
 from random_inputs import random_input_set
-from reference import Settings, compute
+from reference import Settings, compute_tables, settings_for
 
 LOOKBACK_DAYS = 3
 PROCESSED = "analytics.int_engagement_logs_processed"
@@ -40,8 +40,7 @@ def event_day(row):
 
 def max_accepted_date(tables, logs):
     """The latest accepted activity date the reference finds in these logs (None: none)."""
-    result = compute(tables["roster"], logs, tables["roles"], tables["accounts"],
-                     Settings(period_grains=("month",)))
+    result = compute_tables({**tables, "logs": logs}, Settings(period_grains=("month",)))
     return result.as_of_date if result.engagement or result.as_of_date else None
 
 
@@ -80,17 +79,12 @@ def read_processed(engine):
 
 
 def expected_outputs(tables, logs, settings, build_time):
-    return vars(compute(tables["roster"], logs, tables["roles"], tables["accounts"],
-                        Settings(period_grains=tuple(settings["period_grains"]),
-                                 min_active_days=settings["min_active_days"],
-                                 as_of_date=settings["as_of_date"], build_time=build_time)))
+    return vars(compute_tables({**tables, "logs": logs}, settings_for(settings, build_time)))
 
 
 def killed_run(engine, arguments):
     """Start a build and kill -9 it once the incremental model has started."""
-    env = dict(os.environ, DBT_PROFILES_DIR=str(engine.profiles_dir), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    command = [DBT, *arguments, "--project-dir", str(PROJECT_DIR), "--target-path", str(engine.work_dir / "target"),
-               "--log-path", str(engine.work_dir / "logs")]
+    command, env = dbt_invocation(engine.work_dir, arguments)
     process = subprocess.Popen(command, cwd=engine.work_dir, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
     seen = []

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from dbt_harness import RAW_COLUMNS, TABLE_OF_INPUT, assert_same_outputs, assert_same_rows, dbt_vars
-from reference import Settings, compute
+from reference import compute_tables, settings_for
 
 
 def generate(engine, **arguments):
@@ -42,8 +42,7 @@ def test_generator_is_deterministic_appendable_and_builds_to_the_reference(make_
     settings = {"period_grains": ["week", "month"], "min_active_days": 1, "as_of_date": None}
     build_time = dt.datetime.utcnow()
     engine.dbt(["build", "--vars", dbt_vars(settings), "--exclude", "test_type:unit"])
-    expected = compute(tables["roster"], tables["logs"], tables["roles"], tables["accounts"],
-                       Settings(period_grains=("week", "month"), build_time=build_time))
+    expected = compute_tables(tables, settings_for(settings, build_time))
     assert_same_outputs(engine.read_outputs(), vars(expected))
     # the data exercises the KPI: some accounts multi-role, some not, and rejections of each kind
     flags = {row["is_multi_role"] for row in expected.engagement if row["is_active_account"]}
